@@ -23,6 +23,8 @@
 #include <sys/stat.h>
 #include <glib.h>
 
+#include "qemu/typedefs.h"
+
 #define QEMU_NORETURN __attribute__((noreturn))
 #define QEMU_WARN_UNUSED_RESULT __attribute__((warn_unused_result))
 #define QEMU_PRINTF(fmt, first) __attribute__((format(printf, fmt, first)))
