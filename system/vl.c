@@ -112,8 +112,6 @@ Chardev *parallel_hd(int i)
     return NULL;
 }
 
-static void remember_opts_location(QemuOpts *opts);
-
 /* Option groups parsed by QemuOpts. */
 static QemuOptsList qemu_machine_opts = {
     .name = "machine",
@@ -231,7 +229,6 @@ static QemuOpts *parse_opts_or_exit(const char *group, const char *arg,
     if (!opts) {
         exit(1);
     }
-    remember_opts_location(opts);
     return opts;
 }
 
@@ -264,7 +261,6 @@ static void monitor_parse(const char *spec)
         }
     }
     opts = qemu_opts_create(qemu_find_opts("mon"), label, 1, &error_fatal);
-    remember_opts_location(opts);
     qemu_opt_set(opts, "mode", "readline", &error_abort);
     qemu_opt_set(opts, "chardev", label, &error_abort);
 }
@@ -458,33 +454,10 @@ static void parse_command_line(int argc, char **argv)
     loc_set_none();
 }
 
-/*
- * Where each parsed QemuOpts came from, so errors found after parsing
- * still name the option ("-chardev null: chardev: no id specified").
- */
-static GHashTable *opts_locations;   /* QemuOpts * -> Location * */
-
-static void remember_opts_location(QemuOpts *opts)
-{
-    Location *loc = g_new0(Location, 1);
-
-    if (!opts_locations) {
-        opts_locations = g_hash_table_new_full(NULL, NULL, NULL, g_free);
-    }
-    loc_save(loc);
-    g_hash_table_replace(opts_locations, opts, loc);
-}
-
+/* Errors found after parsing still name the option they came from. */
 static void restore_opts_location(QemuOpts *opts)
 {
-    Location *loc = opts_locations ?
-        g_hash_table_lookup(opts_locations, opts) : NULL;
-
-    if (loc) {
-        loc_restore(loc);
-    } else {
-        loc_set_none();
-    }
+    qemu_opts_loc_restore(opts);
 }
 
 static void report_and_exit(Error *err)
@@ -506,7 +479,10 @@ static void apply_log_options(void)
         }
         mask = qemu_str_to_log_mask(cmdline.log_items, &err);
         if (err) {
-            report_and_exit(err);
+            /* As QEMU: an unknown item prints the list, no message. */
+            error_free(err);
+            qemu_print_log_usage(stdout);
+            exit(1);
         }
     }
     if (!qemu_set_log_filename_flags(cmdline.log_file, mask, &err)) {

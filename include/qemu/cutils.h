@@ -12,10 +12,14 @@ int qemu_strtoi(const char *nptr, const char **endptr, int base, int *result);
 int qemu_strtoui(const char *nptr, const char **endptr, int base,
                  unsigned int *result);
 int qemu_strtol(const char *nptr, const char **endptr, int base, long *result);
+int qemu_strtoul(const char *nptr, const char **endptr, int base,
+                 unsigned long *result);
 int qemu_strtoi64(const char *nptr, const char **endptr, int base,
                   int64_t *result);
 int qemu_strtou64(const char *nptr, const char **endptr, int base,
                   uint64_t *result);
+/* strtod() with the same empty/junk/overflow rules. */
+int qemu_strtod(const char *nptr, const char **endptr, double *result);
 
 /*
  * Sizes: "1024", "64K", "2M", "1.5G", "1T", "512B"; suffixes are binary

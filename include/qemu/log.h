@@ -8,6 +8,8 @@
 #ifndef QEMU_LOG_H
 #define QEMU_LOG_H
 
+typedef struct Error Error;
+
 #define CPU_LOG_TB_OUT_ASM  (1 << 0)
 #define CPU_LOG_TB_IN_ASM   (1 << 1)
 #define CPU_LOG_TB_OP       (1 << 2)

@@ -8,14 +8,15 @@
  * -device).  Each -chardev/-device/... occurrence is one QemuOpts in the
  * list, optionally with an id.
  *
- * Syntax as QEMU: "a=1,b=on,c" ("c" alone means c=on for a bool key;
- * "noc" is not accepted), ",," is a literal comma inside a value,
- * "id=NAME" sets the id.  Sizes take K/M/G/T/P/E suffixes.
+ * Syntax as QEMU 7.2: "a=1,b=on,c": a bare "c" means c=on and "noc"
+ * means c=off (both deprecated: qemu_opts_parse_noisily() warns, as QEMU
+ * does), ",," is a literal comma inside a value, "id=NAME" sets the id.
+ * Sizes take K/M/G/T/P/E suffixes.
  */
 #ifndef QEMU_OPTION_H
 #define QEMU_OPTION_H
 
-
+typedef struct Error Error;
 
 enum QemuOptType {
     QEMU_OPT_STRING = 0,
@@ -72,6 +73,12 @@ uint64_t qemu_opt_get_number(QemuOpts *opts, const char *name,
                              uint64_t defval);
 uint64_t qemu_opt_get_size(QemuOpts *opts, const char *name,
                            uint64_t defval);
+/* As the getters above, then remove every occurrence of the key. */
+bool qemu_opt_get_bool_del(QemuOpts *opts, const char *name, bool defval);
+uint64_t qemu_opt_get_number_del(QemuOpts *opts, const char *name,
+                                 uint64_t defval);
+uint64_t qemu_opt_get_size_del(QemuOpts *opts, const char *name,
+                               uint64_t defval);
 bool qemu_opt_set(QemuOpts *opts, const char *name, const char *value,
                   Error **errp);
 bool qemu_opt_set_bool(QemuOpts *opts, const char *name, bool val,
@@ -91,7 +98,17 @@ typedef int (*qemu_opts_loopfunc)(void *opaque, QemuOpts *opts,
 int qemu_opts_foreach(QemuOptsList *list, qemu_opts_loopfunc func,
                       void *opaque, Error **errp);
 
-/* "key=value,..." back to a string (for info and tests). */
+/*
+ * Make the command-line location where opts was given current, so that
+ * errors reported while acting on it name the option (qemu_opts_foreach()
+ * does this for each QemuOpts it visits).
+ */
+void qemu_opts_loc_restore(QemuOpts *opts);
+
+/*
+ * "key=value,..." back to a string that parses to the same options: the
+ * id first if set, then every option in order, commas doubled.
+ */
 char *qemu_opts_to_string(QemuOpts *opts);
 /* Print "name=<type> - help" lines for a descriptor table. */
 void qemu_opts_print_help(QemuOptsList *list, bool print_caption);

@@ -98,7 +98,7 @@ void timer_del(QEMUTimer *ts);
 void timer_free(QEMUTimer *ts);
 bool timer_pending(QEMUTimer *ts);
 bool timer_expired(QEMUTimer *ts, int64_t current_time);
-/* Expiry in the timer's scale, or -1. */
+/* Expiry in nanoseconds, or -1 when not pending. */
 int64_t timer_expire_time_ns(QEMUTimer *ts);
 
 /*
