@@ -18,8 +18,10 @@
  *
  * Accesses through address_space_read/write are split at region
  * boundaries and into the access sizes a region's ops implement; wider
- * or unaligned accesses are split/combined, narrower ones widened with
- * read-modify-write as the ops' impl sizes require.  An access outside
+ * or unaligned accesses are split/combined, narrower ones widened to the
+ * aligned impl.min unit (reads extract the bytes; writes pass the value
+ * shifted into place, other bytes zero - no read-modify-write; see
+ * MemoryRegionOps).  An access outside
  * every region reads as all ones / discards writes and returns
  * MEMTX_DECODE_ERROR, so DMA a guest programs can never reach outside
  * guest RAM.
@@ -28,6 +30,10 @@
 #define EXEC_MEMORY_H
 
 #include "exec/hwaddr.h"
+
+/* Repeated typedefs are fine in C11; spares users the qom/qapi headers. */
+typedef struct Object Object;
+typedef struct Error Error;
 
 typedef struct MemoryRegion MemoryRegion;
 typedef struct MemoryRegionOps MemoryRegionOps;
@@ -63,15 +69,35 @@ enum device_endian {
 #define DIRTY_MEMORY_MIGRATION 2
 #define DIRTY_MEMORY_NUM       3
 
+/*
+ * How the core fits a guest access of N bytes at A to the callbacks:
+ *  - valid.* decide whether the guest access is accepted at all; a refused
+ *    one is logged under LOG_GUEST_ERROR ("Invalid read at addr 0x...,
+ *    size N, region 'name', reason: ..."), reads return all ones, writes
+ *    are dropped, and the result is MEMTX_ACCESS_ERROR.
+ *  - wider than impl.max (or unaligned without impl.unaligned): split into
+ *    the largest naturally aligned pieces, assembled little-endian (the
+ *    lowest address in the least significant bits) for NATIVE/LITTLE
+ *    endian ops; BIG_ENDIAN ops see each piece byte-swapped.
+ *  - narrower than impl.min: the aligned impl.min-sized unit holding the
+ *    bytes is accessed (at A itself if impl.unaligned).  A read extracts
+ *    the wanted bytes from it; a write passes the value shifted into its
+ *    place with the other bytes zero (no read-modify-write, so reading
+ *    a register never has side effects the guest did not ask for).
+ */
 struct MemoryRegionOps {
     /* size is 1, 2, 4 or 8 and within impl limits; addr region-relative */
     uint64_t (*read)(void *opaque, hwaddr addr, unsigned size);
     void (*write)(void *opaque, hwaddr addr, uint64_t data, unsigned size);
     enum device_endian endianness;
     struct {
-        /* Guest accesses outside [min, max] are refused (ACCESS_ERROR). */
+        /*
+         * Guest accesses outside [min, max] are refused (ACCESS_ERROR).
+         * max 0 accepts any size, as QEMU does for compatibility; the
+         * size address_space_rw splits into is then at most 4.
+         */
         unsigned min_access_size;    /* 0 means 1 */
-        unsigned max_access_size;    /* 0 means 4 */
+        unsigned max_access_size;    /* 0: any size valid */
         bool unaligned;              /* unaligned accesses allowed */
         bool (*accepts)(void *opaque, hwaddr addr, unsigned size,
                         bool is_write, MemTxAttrs attrs);
@@ -129,6 +155,7 @@ struct RAMBlock {
     uint64_t max_length;
     char idstr[256];
     unsigned long *dirty[DIRTY_MEMORY_NUM]; /* one bit per target page */
+    bool host_is_external;       /* init_ram_ptr: caller owns host */
 };
 
 /* One rendered range of a FlatView. */
@@ -139,6 +166,7 @@ struct FlatRange {
     uint64_t size;               /* 0 means 2^64 */
     bool readonly;
     bool romd_mode;
+    uint8_t dirty_log_mask;      /* mr->dirty_log_mask when rendered */
 };
 
 struct FlatView {
@@ -217,7 +245,11 @@ void memory_region_init_ram_ptr(MemoryRegion *mr, Object *owner,
 void memory_region_init_alias(MemoryRegion *mr, Object *owner,
                               const char *name, MemoryRegion *orig,
                               hwaddr offset, uint64_t size);
-/* Free RAM and detach; the region must not be mapped. */
+/*
+ * Detach (from its container and its subregions) and free RAM.  Inside a
+ * transaction the RAM lives on until the outermost commit, but the
+ * MemoryRegion struct itself must then stay allocated until that commit.
+ */
 void memory_region_finalize(MemoryRegion *mr);
 
 /* Topology. */
