@@ -32,6 +32,8 @@
 #include "hw/qdev-core.h"
 #include "hw/qdev-properties.h"
 #include "hw/boards.h"
+#include "hw/sysbus.h"
+#include "qom/container.h"
 #include "exec/memory.h"
 #include "chardev/char.h"
 #include "monitor/monitor.h"
@@ -1118,6 +1120,9 @@ static MachineState *create_machine(MachineClass *mc)
     MachineState *ms = MACHINE(object_new_with_class(OBJECT_CLASS(mc)));
 
     object_property_add_child(object_get_root(), "machine", OBJECT(ms));
+    /* The root bus lives in the tree, as QEMU's does. */
+    object_property_add_child(container_get(OBJECT(ms), "/unattached"),
+                              "sysbus", OBJECT(sysbus_get_default()));
     current_machine = ms;
     apply_machine_props(ms);
     parse_memory(mc, ms);
@@ -1151,14 +1156,17 @@ static void create_devices(GList *list)
     for (l = list; l; l = l->next) {
         DeferredOpt *d = l->data;
         Error *err = NULL;
+        DeviceState *dev;
 
         if (d->index != QEMU_OPTION_device) {
             continue;
         }
         loc_restore(&d->loc);
-        if (!qdev_device_add(d->opts, &err)) {
+        dev = qdev_device_add(d->opts, &err);
+        if (!dev) {
             report_and_exit(err);
         }
+        object_unref(OBJECT(dev));
         loc_set_none();
     }
 }
@@ -1226,6 +1234,7 @@ void qemu_init(int argc, char **argv)
     mc->init(ms);
     create_devices(cmdline.deferred);
     create_devices(implied_devices);
+    qdev_machine_creation_done();
     qdev_prop_check_globals();
 
     qemu_system_reset(SHUTDOWN_CAUSE_NONE);

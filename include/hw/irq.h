@@ -9,6 +9,8 @@
 #ifndef HW_IRQ_H
 #define HW_IRQ_H
 
+#include "qom/object.h"
+
 typedef struct IRQState *qemu_irq;
 typedef void (*qemu_irq_handler)(void *opaque, int n, int level);
 
@@ -39,6 +41,12 @@ static inline void qemu_irq_pulse(qemu_irq irq)
 /* One line / an array of n lines numbered 0..n-1 calling handler. */
 qemu_irq qemu_allocate_irq(qemu_irq_handler handler, void *opaque, int n);
 qemu_irq *qemu_allocate_irqs(qemu_irq_handler handler, void *opaque, int n);
+/*
+ * Grow old (n_old lines, may be NULL) by n lines numbered n_old.. calling
+ * handler; returns the reallocated array.
+ */
+qemu_irq *qemu_extend_irqs(qemu_irq *old, int n_old, qemu_irq_handler handler,
+                           void *opaque, int n);
 void qemu_free_irq(qemu_irq irq);
 void qemu_free_irqs(qemu_irq *s, int n);
 /* A line that fans out to both a and b. */
@@ -47,8 +55,11 @@ qemu_irq qemu_irq_split(qemu_irq irq1, qemu_irq irq2);
 qemu_irq qemu_irq_invert(qemu_irq irq);
 
 /*
- * Redirect every line of gpio_in[0..n-1] to handler (keeping opaque's
- * line numbers); used by qtest's irq_intercept_in.
+ * Redirect every line of gpio_in[0..n-1] to handler; used by qtest's
+ * irq_intercept_in.  Line numbers are kept; the handler's opaque becomes
+ * a qemu_irq * pointing at a copy of the original line (handler, opaque,
+ * n), so the interceptor can still forward with
+ * qemu_set_irq(*(qemu_irq *)opaque, level), as in QEMU.
  */
 void qemu_irq_intercept_in(qemu_irq *gpio_in, qemu_irq_handler handler,
                            int n);

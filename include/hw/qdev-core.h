@@ -112,6 +112,7 @@ struct BusState {
     int max_index;
     bool realized;
     GList *children;             /* of BusChild *, in plug order */
+    bool hotpluggable;           /* takes devices after machine creation */
 };
 
 #define DEVICE(obj) OBJECT_CHECK(DeviceState, (obj), TYPE_DEVICE)
@@ -132,9 +133,13 @@ static inline void set_bit_category(DeviceClass *dc, DeviceCategory cat)
 DeviceState *qdev_new(const char *name);
 DeviceState *qdev_try_new(const char *name);
 /*
- * Plug into bus (NULL: the main system bus for a device with no
- * bus_type), give it a place in /machine (peripheral[-anon] for -device,
- * unattached otherwise) if it has none, and realize.
+ * Plug into bus and realize.  bus NULL: a sysbus device (bus_type
+ * "System") goes on the main system bus; a device with no bus_type stays
+ * off any bus; any other device fails ("No 'ISA' bus found for device
+ * 'x'").  A device with no parent in the composition tree is placed at
+ * /machine/unattached/device[N] (-device puts its devices under
+ * /machine/peripheral/ID or /machine/peripheral-anon/device[N] first).
+ * On failure the device stays unrealized (and on the bus).
  */
 bool qdev_realize(DeviceState *dev, BusState *bus, Error **errp);
 /* As qdev_realize() and drop the caller's reference. */
@@ -142,6 +147,18 @@ bool qdev_realize_and_unref(DeviceState *dev, BusState *bus, Error **errp);
 void qdev_unrealize(DeviceState *dev);
 /* Attach without realizing (used by qdev_realize). */
 bool qdev_set_parent_bus(DeviceState *dev, BusState *bus, Error **errp);
+/* The machine object, /machine (created as a container if missing). */
+Object *qdev_get_machine(void);
+/*
+ * The machine is built: from now on -device / device_add is hotplug, as
+ * in QEMU: only hotpluggable device classes on buses marked hotpluggable
+ * (qbus_set_hotpluggable()), "Bus 'isa.0' does not support hotplugging"
+ * otherwise; hotplugged devices are reset when realized, and a bad
+ * -global value only warns for them.
+ */
+void qdev_machine_creation_done(void);
+bool qdev_machine_is_done(void);
+void qbus_set_hotpluggable(BusState *bus, bool hotpluggable);
 
 /* Property shortcuts for boards; abort on error (programming errors). */
 void qdev_prop_set_bit(DeviceState *dev, const char *name, bool value);
@@ -173,7 +190,10 @@ void qdev_connect_gpio_out_named(DeviceState *dev, const char *name, int n,
 /* The line an output is connected to (NULL if unconnected). */
 qemu_irq qdev_get_gpio_out_connector(DeviceState *dev, const char *name,
                                      int n);
-/* Replace output n with icpt; returns what it was connected to. */
+/*
+ * Replace output n with icpt; returns what it was connected to, with a
+ * reference the caller owns (qtest keeps it to forward levels).
+ */
 qemu_irq qdev_intercept_gpio_out(DeviceState *dev, qemu_irq icpt,
                                  const char *name, int n);
 NamedGPIOList *qdev_get_named_gpio_list(DeviceState *dev, const char *name);
@@ -186,10 +206,28 @@ void qbus_init(void *bus, size_t size, const char *typename,
 bool qbus_realize(BusState *bus, Error **errp);
 BusState *qdev_get_child_bus(DeviceState *dev, const char *name);
 BusState *qdev_get_parent_bus(DeviceState *dev);
-/* First bus of type bus_typename reachable from the root, or by name. */
+/*
+ * Search bus and the buses below it (depth first, in "info qtree" order)
+ * for one named name, or else of type bus_typename; prefers one that is
+ * not full, else returns the first full match.  NULL if none.
+ */
 BusState *qbus_find_recursive(BusState *bus, const char *name,
                               const char *bus_typename);
-/* Call fn for each device on bus (non-recursive); stops on nonzero. */
+/* True when the bus class has max_dev and that many devices are on it. */
+bool qbus_is_full(BusState *bus);
+/*
+ * Walk the tree below bus depth first: pre_busfn(bus), then for each
+ * device pre_devfn(dev), its child buses, post_devfn(dev); finally
+ * post_busfn(bus).  Any callback may be NULL.  A negative return stops
+ * the whole walk and is returned; a positive one from a pre function
+ * skips that subtree.
+ */
+int qdev_walk_children(DeviceState *dev,
+                       int (*pre_devfn)(DeviceState *dev, void *opaque),
+                       int (*pre_busfn)(BusState *bus, void *opaque),
+                       int (*post_devfn)(DeviceState *dev, void *opaque),
+                       int (*post_busfn)(BusState *bus, void *opaque),
+                       void *opaque);
 int qbus_walk_children(BusState *bus,
                        int (*pre_devfn)(DeviceState *dev, void *opaque),
                        int (*pre_busfn)(BusState *bus, void *opaque),
@@ -200,7 +238,14 @@ int qbus_walk_children(BusState *bus,
 /* The root of the device tree (the machine's system bus). */
 BusState *sysbus_get_default(void);
 
-/* Reset. */
+/*
+ * Reset, children before parents: device_cold_reset() resets the
+ * device's child buses (each resets its devices, then runs the bus
+ * class's reset) and then calls the device's own dc->reset, so a parent
+ * (e.g. a bridge) sees its children already in power-on state.  Siblings
+ * go in "info qtree" order (most recently plugged first), as QEMU walks
+ * them.
+ */
 void device_cold_reset(DeviceState *dev);
 void bus_cold_reset(BusState *bus);
 /* Reset every device reachable from the root bus, children first. */
@@ -208,8 +253,9 @@ void qdev_reset_all(void);
 
 /* Find a device by id (-device id=) among /machine/peripheral. */
 DeviceState *qdev_find_by_id(const char *id);
-/* "-device" instance path or id for messages. */
+/* The class's fw_name, else the type name (firmware paths, messages). */
 const char *qdev_fw_name(DeviceState *dev);
+/* The bus's get_dev_path for dev, or NULL. */
 char *qdev_get_dev_path(DeviceState *dev);
 
 /*
@@ -220,12 +266,27 @@ char *qdev_get_dev_path(DeviceState *dev);
  * "'foo' is not a valid device model name".
  */
 typedef struct QemuOpts QemuOpts;
+/*
+ * Keys other than driver, bus and id are properties; the opts id is the
+ * device id.  The returned device carries a reference the caller drops
+ * with object_unref() (the tree keeps its own).
+ */
 DeviceState *qdev_device_add(QemuOpts *opts, Error **errp);
-/* "-device help" / "-device NAME,help"; returns true if help was shown. */
+/*
+ * "-device help" / "-device NAME,help"; returns true if help was shown
+ * (or an error about NAME reported).
+ */
 bool qdev_device_help(QemuOpts *opts);
-/* Register an alias ("e1000" -> "e1000-82540em" style). */
+/*
+ * Register an alias: qdev_alias_register("e1000", "e1000-82540em") lets
+ * -device e1000-82540em create an "e1000".  QEMU's PCI aliases ("ahci",
+ * "virtio-net", ...) are built in.
+ */
 void qdev_alias_register(const char *typename, const char *alias);
+/* The type an alias names, or NULL. */
 const char *qdev_alias_lookup(const char *alias);
+/* The alias of a type, or NULL. */
+const char *qdev_class_get_alias(const char *typename);
 
 /* "info qtree", printed with qemu_printf(). */
 void qdev_print_qtree(void);

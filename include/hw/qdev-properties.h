@@ -23,6 +23,21 @@ typedef struct PropertyInfo {
     /* default -> field (at instance init) */
     void (*set_default)(Object *obj, Property *prop);
     void (*release)(Object *obj, const char *name, void *opaque);
+
+    /*
+     * Optional.  enum_names: NULL-terminated value names of an enum
+     * property (an int field); use with the qdev_propinfo_enum_*
+     * helpers below.  print_default: the "(default: X)" text of -device
+     * NAME,help (JSON-like: numbers bare, strings quoted); when NULL it is
+     * derived from defval for the standard type names ("uint32", "int32",
+     * "bool", "size", ...) and enum_names.  print_qtree: the value text
+     * of "info qtree" (e.g. PCI "02.0"); when NULL, numbers print as
+     * "4 (0x4)", sizes as "2147483648 (2 GiB)", bools bare, anything
+     * else quoted.
+     */
+    const char *const *enum_names;
+    char *(*print_default)(const Property *prop);
+    char *(*print_qtree)(Object *obj, Property *prop);
 } PropertyInfo;
 
 struct Property {
@@ -112,17 +127,47 @@ typedef enum OnOffAuto {
     ON_OFF_AUTO_OFF,
 } OnOffAuto;
 
+/* Where prop's field lives inside obj. */
+void *object_field_prop_ptr(Object *obj, Property *prop);
+
+/*
+ * QEMU's wording for a property value error: ret -ENOENT "Property
+ * 'T.name' can't find value 'v'", -EEXIST "... can't take value 'v', it's
+ * in use", anything else "Property 'T.name' doesn't take value 'v'".
+ */
+void error_set_from_qdev_prop_error(Error **errp, int ret, Object *obj,
+                                    const char *name, const char *value);
+/* "Attempt to set property 'x' on device 'id' (type 't') after ..." */
+void qdev_prop_set_after_realize(DeviceState *dev, const char *name,
+                                 Error **errp);
+/* link<> check: allowed until the device is realized. */
+void qdev_prop_allow_set_link_before_realize(const Object *obj,
+                                             const char *name, Object *val,
+                                             Error **errp);
+
+/* Helpers for enum properties (field is an int; see enum_names). */
+bool qdev_propinfo_enum_parse(Object *obj, Property *prop, const char *str,
+                              Error **errp);
+char *qdev_propinfo_enum_print(Object *obj, Property *prop);
+void qdev_propinfo_enum_set_default(Object *obj, Property *prop);
+
 /* Set a chardev property (frontend init) from a board. */
 typedef struct Chardev Chardev;
 void qdev_prop_set_chr(DeviceState *dev, const char *name, Chardev *value);
 void qdev_prop_set_macaddr(DeviceState *dev, const char *name,
                            const uint8_t *value);
 
-/* Apply -global options to a new device (called from instance init). */
+/*
+ * Apply -global options to a new device (from TYPE_DEVICE's
+ * instance_post_init); a value that does not parse is fatal for a
+ * cold-plugged device and a warning for a hotplugged one, as in QEMU.
+ */
 void qdev_prop_set_globals(DeviceState *dev);
 /*
  * Register "-global driver.prop=value" (also "driver=,property=,value=").
- * Errors name the option: "Invalid format for -global".
+ * Errors are QEMU's: "-global a=b" gives "Invalid parameter 'a'",
+ * "-global driver=x" gives "options 'driver', 'property', and 'value'
+ * are required".  The value is checked only when a device applies it.
  */
 bool qdev_prop_register_global_opts(const char *str, Error **errp);
 /* Warn about -global entries that matched nothing (at exit/startup). */

@@ -101,9 +101,24 @@ struct ObjectProperty {
     ObjectPropertyResolve *resolve; /* child/link: the target object */
     ObjectPropertyRelease *release;
     ObjectPropertyInit *init;    /* class properties: default at init */
-    char *defval;                /* default as a string, or NULL */
+    char *defval;                /* default as -device help shows it
+                                    (numbers bare, strings quoted), or
+                                    NULL */
     void *opaque;
 };
+
+/*
+ * Lifecycle notes (as QEMU):
+ * - object_new(): instance memory zeroed, class properties' init hooks
+ *   (defaults) run, then instance_init of each type root-first, then
+ *   instance_post_init leaf-first (devices apply -global there).
+ * - Last object_unref(): every property is released first (instance
+ *   then class properties; child<> releases unparent the children, strong
+ *   link<> releases drop their targets), then instance_finalize runs
+ *   leaf-first, then the memory is freed.  Releasing properties first
+ *   keeps the pointers link<> properties hold (e.g. into a device's own
+ *   qemu_irq array) valid while they are dropped.
+ */
 
 /* Registration. */
 Type type_register_static(const TypeInfo *info);
@@ -147,6 +162,9 @@ void object_class_foreach(void (*fn)(ObjectClass *klass, void *opaque),
 /* As object_class_foreach, as a list sorted by name (g_slist_free it). */
 GSList *object_class_get_list_sorted(const char *implements_type,
                                      bool include_abstract);
+/* As object_class_get_list_sorted() in no particular order. */
+GSList *object_class_get_list(const char *implements_type,
+                              bool include_abstract);
 
 /* Instances. */
 Object *object_new(const char *typename);
@@ -181,7 +199,18 @@ Object *object_dynamic_cast_assert(Object *obj, const char *typename,
 #define OBJECT_GET_CLASS(class_type, obj, name) \
     OBJECT_CLASS_CHECK(class_type, object_get_class(OBJECT(obj)), name)
 
-/* Properties: add. */
+/*
+ * Properties: add.  A name ending in "[*]" takes the first free index
+ * ("irq[*]" becomes "irq[0]", then "irq[1]", ...).  Adding a name that
+ * exists is a programming error and aborts; object_property_try_add()
+ * reports it through errp instead.
+ */
+ObjectProperty *object_property_try_add(Object *obj, const char *name,
+                                        const char *type,
+                                        ObjectPropertyGet *get,
+                                        ObjectPropertySet *set,
+                                        ObjectPropertyRelease *release,
+                                        void *opaque, Error **errp);
 ObjectProperty *object_property_add(Object *obj, const char *name,
                                     const char *type,
                                     ObjectPropertyGet *get,
@@ -248,6 +277,21 @@ ObjectProperty *object_property_add_link(Object *obj, const char *name,
                                                        Object *val,
                                                        Error **errp),
                                          ObjectPropertyLinkFlags flags);
+/*
+ * A link<type> class property whose target pointer sits at offset in
+ * every instance.  check NULL makes it read-only.
+ */
+ObjectProperty *object_class_property_add_link(ObjectClass *klass,
+                                        const char *name, const char *type,
+                                        ptrdiff_t offset,
+                                        void (*check)(const Object *obj,
+                                                      const char *name,
+                                                      Object *val,
+                                                      Error **errp),
+                                        ObjectPropertyLinkFlags flags);
+/* What kind of property: "child<...>" / "link<...>". */
+bool object_property_is_child(const ObjectProperty *prop);
+bool object_property_is_link(const ObjectProperty *prop);
 
 /* Properties: look up and access. */
 ObjectProperty *object_property_find(Object *obj, const char *name);
@@ -255,7 +299,11 @@ ObjectProperty *object_property_find_err(Object *obj, const char *name,
                                          Error **errp);
 ObjectProperty *object_class_property_find(ObjectClass *klass,
                                            const char *name);
-/* Iterate class (incl. inherited) then instance properties. */
+/*
+ * Iterate instance properties, then class properties from the object's
+ * class up to the root (QEMU's order).  Do not add or delete properties
+ * while iterating.
+ */
 typedef struct ObjectPropertyIterator {
     ObjectClass *nextclass;
     GHashTableIter iter;
@@ -267,8 +315,14 @@ ObjectProperty *object_property_iter_next(ObjectPropertyIterator *iter);
 
 /*
  * Parse (set) and print (get) as strings.  Errors name the property, as
- * QEMU: "Property 'e1000.mac' doesn't take value 'x'" is produced by the
- * typed setters; "Property 'foo' not found" by the lookup.
+ * QEMU 7.2: "Property 'e1000.mac' doesn't take value 'x'" is produced by
+ * the typed setters; "Property 'isa-serial.foo' not found" (type.name) by
+ * the lookup; "Property 'T.name' is not writable" / "... is not readable"
+ * for a property without a setter / getter.
+ *
+ * object_property_set_link() sets a link<> property to the object
+ * itself, so the target need not be in the composition tree.
+ * object_property_get_link() also resolves child<> properties.
  */
 bool object_property_parse(Object *obj, const char *name,
                            const char *string, Error **errp);
@@ -303,10 +357,24 @@ typedef struct GlobalProperty {
 } GlobalProperty;
 /* Append to the global list (the caller keeps the strings alive). */
 void object_register_global_prop(GlobalProperty *prop);
-/* Apply the globals matching obj's type and its parents, oldest first. */
+/*
+ * Apply the globals matching obj's type and its parents (a driver name
+ * may also be a -device alias), in registration order.  A failure is
+ * "can't apply global DRIVER.PROP=VALUE: <reason>"; with errp NULL it is
+ * warned and the remaining globals still apply.
+ */
 bool object_apply_global_props(Object *obj, Error **errp);
-/* Globals that matched no object ever created (warned at exit). */
+/*
+ * Globals that matched no object created so far, in registration order
+ * (g_list_free the list; qdev_prop_check_globals() warns about them).
+ */
 GList *object_global_props(void);
+/*
+ * True while object_apply_global_props() parses a value.  Typed parsers
+ * word their errors as QEMU's -global path does ("Parameter 'x' expects
+ * uint64") rather than as -device's ("Parameter 'x' expects integer").
+ */
+bool object_property_parsing_global(void);
 
 /* Composition tree. */
 Object *object_get_root(void);
@@ -324,7 +392,11 @@ Object *object_resolve_path(const char *path, bool *ambiguous);
 Object *object_resolve_path_type(const char *path, const char *typename,
                                  bool *ambiguous);
 Object *object_resolve_path_component(Object *parent, const char *part);
-/* Call fn for each child<> of obj (non-recursive); stops on nonzero. */
+/*
+ * Call fn for each child<> of obj (non-recursive); stops on nonzero and
+ * returns that value.  fn may unparent the child it is given, but not
+ * other children of obj.
+ */
 int object_child_foreach(Object *obj, int (*fn)(Object *child, void *opaque),
                          void *opaque);
 int object_child_foreach_recursive(Object *obj,
