@@ -41,7 +41,10 @@ typedef struct CharBackend {
 
 /* Attach to chr; fails if chr already has a frontend (unless a mux). */
 bool qemu_chr_fe_init(CharBackend *b, Chardev *chr, Error **errp);
-/* Detach; with del also destroy the chardev. */
+/*
+ * Detach (a no-op if not attached); with del also destroy the chardev.
+ * If the chardev is deleted first, its frontends are detached for it.
+ */
 void qemu_chr_fe_deinit(CharBackend *b, bool del);
 Chardev *qemu_chr_fe_get_driver(CharBackend *be);
 bool qemu_chr_fe_backend_connected(CharBackend *be);
@@ -59,6 +62,12 @@ void qemu_chr_fe_set_handlers(CharBackend *b, IOCanReadHandler *fd_can_read,
                               BackendChangeHandler *be_change,
                               void *opaque, void *context, bool set_open);
 void qemu_chr_fe_set_open(CharBackend *be, int fe_open);
+/*
+ * On a mux, move the input focus to this frontend (MUX_OUT to the old
+ * one, MUX_IN to this one).  Installing handlers on a mux frontend also
+ * takes the focus, so the frontend attached last starts with it.
+ */
+void qemu_chr_fe_take_focus(CharBackend *b);
 /* The frontend can take input again: re-poll the backend. */
 void qemu_chr_fe_accept_input(CharBackend *be);
 /* Enable/disable echo (stdio) as a monitor's readline wants. */
