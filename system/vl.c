@@ -18,6 +18,8 @@
 #include "qemu/osdep.h"
 #include <sys/file.h>
 #include <sys/prctl.h>
+#include <sys/signalfd.h>
+#include <signal.h>
 #include <glib-unix.h>
 #include "config-host.h"
 #include "qapi/error.h"
@@ -308,7 +310,7 @@ static void parse_one_option(const QemuOptionDef *def, const char *arg)
         break;
     case QEMU_OPTION_uuid:
         if (!g_uuid_string_is_valid(arg)) {
-            error_report("Fail to parse UUID string. Wrong format.");
+            error_report("failed to parse UUID string: wrong format");
             exit(1);
         }
         cmdline.vm_uuid = arg;
@@ -344,6 +346,9 @@ static void parse_one_option(const QemuOptionDef *def, const char *arg)
         break;
     case QEMU_OPTION_serial:
         cmdline.default_serial = false;
+        if (g_str_has_prefix(arg, "mon:")) {
+            cmdline.default_monitor = false;
+        }
         defer_opt(def->index, arg, NULL);
         break;
     case QEMU_OPTION_parallel:
@@ -973,37 +978,45 @@ static void add_debugcon(DeferredOpt *opt)
     implied_devices = g_list_append(implied_devices, dev);
 }
 
-/* Default serial port and monitor, as QEMU picks them. */
-static void add_default_backends(MachineClass *mc)
+/*
+ * Default serial port and monitor, as QEMU picks them.  A monitor of its
+ * own is queued as a compat chardev before the chardevs are created; the
+ * serial port (possibly muxed with the monitor) comes after -serial.
+ */
+static const char *default_serial_spec(MachineClass *mc)
 {
     bool want_serial = cmdline.default_serial && !mc->no_serial;
 
-    if (cmdline.nographic) {
-        if (want_serial && cmdline.default_monitor) {
-            add_serial("mon:stdio");
-            return;
-        }
-        if (want_serial) {
-            add_serial("stdio");
-        }
-        if (cmdline.default_monitor) {
-            monitor_parse("stdio");
-        }
-        return;
+    if (!want_serial) {
+        return NULL;
     }
-    /*
-     * QEMU puts both on a graphical console ("vc").  There is no display
-     * yet, so the serial port goes nowhere and no monitor is created.
-     */
-    if (want_serial) {
-        add_serial("null");
+    if (!cmdline.nographic) {
+        /*
+         * QEMU puts it on a graphical console ("vc"); there is no display
+         * yet, so the serial port goes nowhere.
+         */
+        return "null";
+    }
+    return cmdline.default_monitor ? "mon:stdio" : "stdio";
+}
+
+static void queue_default_monitor(MachineClass *mc)
+{
+    const char *serial = default_serial_spec(mc);
+
+    /* Without -nographic QEMU's monitor is on a "vc": none here. */
+    if (cmdline.nographic && cmdline.default_monitor &&
+        !(serial && g_str_equal(serial, "mon:stdio"))) {
+        monitor_parse("stdio");
     }
 }
 
 static void create_backends(MachineClass *mc)
 {
+    const char *serial = default_serial_spec(mc);
     GList *l;
 
+    queue_default_monitor(mc);
     qemu_opts_foreach(qemu_find_opts("chardev"), chardev_init_func, NULL,
                       &error_fatal);
     for (l = cmdline.deferred; l; l = l->next) {
@@ -1018,7 +1031,9 @@ static void create_backends(MachineClass *mc)
         }
         loc_set_none();
     }
-    add_default_backends(mc);
+    if (serial) {
+        add_serial(serial);
+    }
 }
 
 static int monitor_init_func(void *opaque, QemuOpts *opts, Error **errp)
@@ -1171,13 +1186,42 @@ static void create_devices(GList *list)
     }
 }
 
-static gboolean signal_handler(gpointer opaque)
-{
-    int sig = GPOINTER_TO_INT(opaque);
+/*
+ * SIGINT/SIGTERM/SIGHUP arrive through a signalfd read by the main loop,
+ * which tells who sent them, as QEMU reports:
+ * "terminating on signal 15 from pid 1234 (timeout)".  vCPU and worker
+ * threads start with every signal blocked (util/thread-posix.c).
+ */
+static int signal_fd = -1;
 
-    error_report("terminating on signal %d", sig);
-    qemu_system_shutdown_request(SHUTDOWN_CAUSE_HOST_SIGNAL);
-    return G_SOURCE_CONTINUE;
+static char *signal_sender_name(pid_t pid)
+{
+    g_autofree char *path = g_strdup_printf("/proc/%d/cmdline", (int)pid);
+    char *cmdline = NULL;
+
+    if (!g_file_get_contents(path, &cmdline, NULL, NULL) || !*cmdline) {
+        g_free(cmdline);
+        return NULL;
+    }
+    return cmdline;              /* argv[0]: up to the first NUL */
+}
+
+static void signal_fd_read(void *opaque)
+{
+    struct signalfd_siginfo info;
+
+    while (read(signal_fd, &info, sizeof(info)) == sizeof(info)) {
+        g_autofree char *who = info.ssi_pid ?
+            signal_sender_name(info.ssi_pid) : NULL;
+
+        if (who) {
+            error_report("terminating on signal %d from pid %d (%s)",
+                         (int)info.ssi_signo, (int)info.ssi_pid, who);
+        } else {
+            error_report("terminating on signal %d", (int)info.ssi_signo);
+        }
+        qemu_system_shutdown_request(SHUTDOWN_CAUSE_HOST_SIGNAL);
+    }
 }
 
 static void mux_quit(void)
@@ -1187,9 +1231,19 @@ static void mux_quit(void)
 
 static void setup_signals(void)
 {
-    g_unix_signal_add(SIGINT, signal_handler, GINT_TO_POINTER(SIGINT));
-    g_unix_signal_add(SIGTERM, signal_handler, GINT_TO_POINTER(SIGTERM));
-    g_unix_signal_add(SIGHUP, signal_handler, GINT_TO_POINTER(SIGHUP));
+    sigset_t set;
+
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGHUP);
+    pthread_sigmask(SIG_BLOCK, &set, NULL);
+    signal_fd = signalfd(-1, &set, SFD_NONBLOCK | SFD_CLOEXEC);
+    if (signal_fd < 0) {
+        error_report("cannot set up signal handling: %s", strerror(errno));
+        exit(1);
+    }
+    qemu_set_fd_handler(signal_fd, signal_fd_read, NULL, NULL);
     qemu_chr_set_mux_quit_handler(mux_quit);
 }
 
@@ -1211,17 +1265,23 @@ void qemu_init(int argc, char **argv)
     apply_log_options();
     parse_name();
 
+    /* Fork before any thread, lock or main-loop state exists. */
+    daemonize_start();
+    write_pidfile();
     if (qemu_init_main_loop(&err) < 0) {
         report_and_exit(err);
     }
     qemu_mutex_lock_iothread();
-    setup_signals();
-    daemonize_start();
-    write_pidfile();
 
+    /* The address spaces exist for every machine, as in QEMU. */
+    get_system_memory();
+    get_system_io();
     mc = select_machine();
     ms = create_machine(mc);
+    qemu_chr_mux_defer_open();
     create_backends(mc);
+    /* After the backends, so a wait=on server can still be interrupted. */
+    setup_signals();
     configure_accelerators(ms);
     qemu_opts_foreach(qemu_find_opts("mon"), monitor_init_func, NULL,
                       &error_fatal);
@@ -1235,6 +1295,7 @@ void qemu_init(int argc, char **argv)
     create_devices(cmdline.deferred);
     create_devices(implied_devices);
     qdev_machine_creation_done();
+    qemu_chr_mux_open_all();
     qdev_prop_check_globals();
 
     qemu_system_reset(SHUTDOWN_CAUSE_NONE);
