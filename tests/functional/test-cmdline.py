@@ -55,6 +55,7 @@ SAME_ERROR = [
     ["-M", "none", "-pidfile", "/nonexistent/x"],
     ["-M", "none", "-nographic", "-daemonize"],
     ["-M", "none", "-cpu", "foo"],
+    ["-M", "none", "-cpu", "qemu64-v2"],
     ["-M", "none", "-uuid", "zz"],
     ["-M", "none", "-qtest", "foo:bar"],
 ]
@@ -134,6 +135,16 @@ def compare_listings():
             if p in wp:
                 tap.ok(gp.get(p) == wp[p], f"-device {dev},help {p}",
                        f"want {wp[p]!r}\n got {gp.get(p)!r}")
+
+    w = run(ORACLE, ["-cpu", "help"])
+    g = run(QEMU, ["-cpu", "help"])
+    wc = entries(w[1], r"x86 (\S+)")
+    gc = entries(g[1], r"x86 (\S+)")
+    tap.ok(g[0] == 0 and g[1][0] == w[1][0] and len(gc) > 20,
+           "-cpu help header and models", g[1][:3])
+    for c in gc:
+        tap.ok(c in wc and gc[c] == wc[c], f"-cpu help line for {c}",
+               f"want {wc.get(c)!r}\n got {gc[c]!r}")
 
     w = run(ORACLE, ["-version"])
     g = run(QEMU, ["-version"])
