@@ -61,8 +61,27 @@ SAME_ERROR = [
 ]
 
 
+def busy_port_cases():
+    """A listening socket we hold, so the port is busy for both runs."""
+    import socket
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    s.listen(1)
+    port = s.getsockname()[1]
+    return s, [
+        ["-M", "none", "-chardev",
+         f"socket,id=a,host=127.0.0.1,port={port},server=on,wait=off"],
+        ["-M", "none", "-serial",
+         f"tcp:127.0.0.1:{port},server=on,wait=off"],
+        ["-M", "none", "-serial", "file:/nonexistent/dir/x"],
+        ["-M", "none", "-chardev", "file,id=f,path=/nonexistent/dir/x"],
+        ["-M", "none", "-chardev", "pipe,id=p,path=/nonexistent/dir/x"],
+    ]
+
+
 def compare_errors():
-    for args in SAME_ERROR:
+    holder, busy = busy_port_cases()
+    for args in SAME_ERROR + busy:
         name = "error matches QEMU: " + " ".join(args)
         if not have_oracle():
             tap.skip(name, "no oracle QEMU")
