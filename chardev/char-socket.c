@@ -522,18 +522,29 @@ static bool sock_unix_addr(SocketChardev *s, struct sockaddr_un *su,
     return true;
 }
 
-static int sock_listen_unix(SocketChardev *s, Error **errp)
+/* A new Unix stream socket and the address of s; -1 on error. */
+static int sock_unix_socket(SocketChardev *s, struct sockaddr_un *su,
+                            socklen_t *len, Error **errp)
 {
-    struct sockaddr_un su;
-    socklen_t len;
     int fd;
 
-    if (!sock_unix_addr(s, &su, &len, errp)) {
+    if (!sock_unix_addr(s, su, len, errp)) {
         return -1;
     }
     fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
     if (fd < 0) {
         error_setg_errno(errp, errno, "Failed to create Unix socket");
+    }
+    return fd;
+}
+
+static int sock_listen_unix(SocketChardev *s, Error **errp)
+{
+    struct sockaddr_un su;
+    socklen_t len;
+    int fd = sock_unix_socket(s, &su, &len, errp);
+
+    if (fd < 0) {
         return -1;
     }
     if (!s->is_abstract && unlink(s->path) < 0 && errno != ENOENT) {
@@ -628,14 +639,9 @@ static int sock_connect_unix(SocketChardev *s, Error **errp)
 {
     struct sockaddr_un su;
     socklen_t len;
-    int fd;
+    int fd = sock_unix_socket(s, &su, &len, errp);
 
-    if (!sock_unix_addr(s, &su, &len, errp)) {
-        return -1;
-    }
-    fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
     if (fd < 0) {
-        error_setg_errno(errp, errno, "Failed to create Unix socket");
         return -1;
     }
     if (connect(fd, (struct sockaddr *)&su, len) < 0) {

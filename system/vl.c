@@ -850,7 +850,7 @@ static void parse_name(void)
     }
 }
 
-static bool boot_order_valid(const char *order, const char *what)
+static bool boot_order_valid(const char *order)
 {
     const char *p;
 
@@ -877,8 +877,8 @@ static void parse_boot(MachineState *ms)
     }
     order = qemu_opt_get(opts, "order");
     once = qemu_opt_get(opts, "once");
-    if ((order && !boot_order_valid(order, "order")) ||
-        (once && !boot_order_valid(once, "once"))) {
+    if ((order && !boot_order_valid(order)) ||
+        (once && !boot_order_valid(once))) {
         exit(1);
     }
     if (order) {
