@@ -27,6 +27,7 @@
 #include "qapi/error.h"
 #include "qemu/error-report.h"
 #include "hw/boards.h"
+#include "hw/i386/pc.h"
 #include "hw/isa/isa.h"
 #include "hw/qdev-properties.h"
 #include "hw/sysbus.h"
@@ -161,8 +162,14 @@ static void pc_i440fx_7_2_class_init(ObjectClass *oc, void *data)
 
 static const TypeInfo pc_types[] = {
     {
-        .name = MACHINE_TYPE_NAME("pc-i440fx-7.2"),
+        .name = TYPE_PC_MACHINE,
         .parent = TYPE_MACHINE,
+        .abstract = true,
+        .instance_size = sizeof(PCMachineState),
+    },
+    {
+        .name = MACHINE_TYPE_NAME("pc-i440fx-7.2"),
+        .parent = TYPE_PC_MACHINE,
         .class_init = pc_i440fx_7_2_class_init,
     },
     {
