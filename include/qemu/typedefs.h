@@ -9,6 +9,8 @@
 typedef struct AddressSpace AddressSpace;
 typedef struct BusState BusState;
 typedef struct Chardev Chardev;
+typedef struct CPUArchState CPUArchState;   /* the target's env */
+typedef struct CPUState CPUState;
 typedef struct CharBackend CharBackend;
 typedef struct DeviceState DeviceState;
 typedef struct Error Error;
