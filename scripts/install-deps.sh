@@ -6,14 +6,15 @@
 # Build:  meson ninja-build pkg-config gcc libglib2.0-dev libpixman-1-dev
 #         zlib1g-dev libfdt-dev libslirp-dev libcapstone-dev
 # Guest:  seabios (the firmware the PC machine runs)
-# Tests:  qemu-utils, qemu-system-x86 (QEMU as the oracle and benchmark
-#         yardstick), gdb, socat, python3
+# Tests:  qemu-utils, qemu-system-x86, qemu-user (QEMU as the oracle
+#         and benchmark yardstick), busybox-static (a real static guest
+#         for qemu-x86_64), gdb, socat, python3
 set -e
 
 BUILD_PKGS="meson ninja-build pkg-config gcc make libglib2.0-dev
 libpixman-1-dev zlib1g-dev libfdt-dev libslirp-dev libcapstone-dev"
 GUEST_PKGS="seabios"
-TEST_PKGS="qemu-utils qemu-system-x86 gdb socat python3"
+TEST_PKGS="qemu-utils qemu-system-x86 qemu-user busybox-static gdb socat python3"
 
 missing=""
 for p in $BUILD_PKGS $GUEST_PKGS $TEST_PKGS; do
