@@ -6,6 +6,7 @@
 #                 ends with one line "N passed, N failed, N skipped"
 #   make check-quick  the suites in the normal build only
 #   make demo     boot the default demo guest
+#   make bench-tcg    the TCG benchmark against native and Debian's QEMU
 #   make clean    remove build/
 
 BUILD ?= build
@@ -14,7 +15,7 @@ SUITES ?=
 export SUITES
 
 .PHONY: all build build-asan check check-quick deps demo clean \
-        check-unit check-qtest check-functional
+        check-unit check-qtest check-functional bench-tcg
 
 all: build
 
@@ -45,6 +46,15 @@ check-unit check-qtest check-functional: build
 
 demo: build
 	./scripts/demo.sh $(BUILD)
+
+# The TCG benchmark (not part of make check): static workloads natively,
+# under build/qemu-x86_64 and under Debian's qemu-x86_64.
+bench-tcg: build
+	mkdir -p $(BUILD)/bench-tcg
+	gcc -static -O2 -o $(BUILD)/bench-tcg/workloads \
+	    tests/bench/tcg/workloads.c -lm
+	python3 tests/bench/tcg/bench.py $(BUILD)/qemu-x86_64 \
+	    $(BUILD)/bench-tcg/workloads
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD)
