@@ -10,6 +10,7 @@
  */
 #include "qemu/osdep.h"
 #include "monitor/hmp.h"
+#include "hw/intc/intc.h"
 
 const HMPCommand hmp_info_cmds[] = {
     {
@@ -42,6 +43,13 @@ const HMPCommand hmp_info_cmds[] = {
         .params = "",
         .help = "show the current VM name",
         .cmd = hmp_info_name,
+    },
+    {
+        .name = "pic",
+        .args_type = "",
+        .params = "",
+        .help = "show PIC state",
+        .cmd = hmp_info_pic,
     },
     {
         .name = "qtree",

@@ -207,6 +207,7 @@ static const char info_all[] =
     "for address spaces;-d: dump dispatch tree, valid with -f only);"
     "-o: dump region owners/parents;-D: dump disabled regions\r\n"
     "info name  -- show the current VM name\r\n"
+    "info pic  -- show PIC state\r\n"
     "info qtree  -- show device tree\r\n"
     "info status  -- show the current VM status (running|paused)\r\n"
     "info version  -- show the version of QEMU\r\n";
