@@ -10,6 +10,7 @@
  */
 #include "qemu/osdep.h"
 #include "monitor/hmp.h"
+#include "hw/i386/apic.h"
 #include "hw/intc/intc.h"
 
 const HMPCommand hmp_info_cmds[] = {
@@ -26,6 +27,14 @@ const HMPCommand hmp_info_cmds[] = {
         .params = "",
         .help = "show the command line history",
         .cmd = hmp_info_history,
+    },
+    {
+        .name = "lapic",
+        .args_type = "apic-id:i?",
+        .params = "[apic-id]",
+        .help = "show local apic state (apic-id: local apic to read, "
+                "default is which of current CPU)",
+        .cmd = hmp_info_local_apic,
     },
     {
         .name = "mtree",

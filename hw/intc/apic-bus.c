@@ -29,7 +29,9 @@
 #include "qapi/error.h"
 #include "qemu/error-report.h"
 #include "qemu/log.h"
+#include "qemu/qemu-print.h"
 #include "hw/core/cpu.h"
+#include "monitor/hmp.h"
 #include "hw/sysbus.h"
 #include "sysemu/qtest.h"
 #include "apic-internal.h"
@@ -224,6 +226,32 @@ APICState *apic_bus_mmio_target(void)
 static void apic_msi_qtest_cpu(void *opaque, int n, int level)
 {
     apic_bus.qtest_cpu = level;
+}
+
+/* ---- "info lapic [apic-id]" ---- */
+
+void hmp_info_local_apic(Monitor *mon, const HMPArgs *args)
+{
+    APICState *found = NULL;
+    int64_t id = hmp_arg_int(args, "apic-id", -1);
+    int i;
+
+    for (i = 0; i < APIC_MAX_CPUS && !found; i++) {
+        APICState *s = apic_bus.apics[i];
+
+        if (!s) {
+            continue;
+        }
+        /* Without an argument: the monitor's CPU, which is CPU 0 today. */
+        if (hmp_arg_has(args, "apic-id") ? s->initial_id == id : i == 0) {
+            found = s;
+        }
+    }
+    if (!found) {
+        qemu_printf("No CPU available\n");
+        return;
+    }
+    apic_dump_state(DEVICE(found));
 }
 
 /* ---- "apic-msi": the MSI window ---- */

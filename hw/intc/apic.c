@@ -1319,7 +1319,8 @@ void apic_dump_state(DeviceState *dev)
     qemu_printf("SPIV\t 0x%08x APIC %s, focus=%s, spurious vec %u\n",
                 s->spurious_vec,
                 s->spurious_vec & APIC_SV_ENABLE ? "enabled" : "disabled",
-                s->spurious_vec & APIC_SV_FOCUS_DISABLED ? "off" : "on",
+                /* QEMU 7.2 prints bit 9 (focus *disabled*) as "on" */
+                s->spurious_vec & APIC_SV_FOCUS_DISABLED ? "on" : "off",
                 s->spurious_vec & 0xff);
     apic_dump_icr(s);
     qemu_printf("ESR\t 0x%08x\n", s->esr);

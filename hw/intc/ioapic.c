@@ -16,8 +16,9 @@
  * As in QEMU, the inputs are active-high whatever the polarity bit says
  * (the board's lines are already "asserted = 1"; PCI's active-low INTx
  * is a wiring detail the guest programs but we do not invert), the
- * delivery status bit always reads idle, and the register page answers
- * 32-bit accesses (narrower ones see the containing dword).
+ * delivery status bit always reads idle, reserved bits of redirection
+ * entries read back as written, and IOWIN answers only 32-bit accesses
+ * (others read 0 and are dropped).
  *
  * Missing: the 82093AA's APIC serial bus arbitration (IOAPICARB reads
  * the ID), the interrupt storm throttle QEMU applies to level-triggered
@@ -53,8 +54,12 @@
 #define IOAPIC_LVT_DELIV_STATUS   (1ULL << 12)
 #define IOAPIC_LVT_DEST_LOGICAL   (1ULL << 11)
 #define IOAPIC_LVT_DELIV_MODE_SHIFT 8
-/* What the guest can write: all but delivery status and remote IRR. */
-#define IOAPIC_LVT_WRITABLE       (0xff00000000000000ULL | 0x1afffULL)
+/*
+ * What the guest can write: all but delivery status and remote IRR.
+ * The reserved bits 55:17 are kept as written, as QEMU keeps them.
+ */
+#define IOAPIC_LVT_WRITABLE       (~(IOAPIC_LVT_REMOTE_IRR | \
+                                     IOAPIC_LVT_DELIV_STATUS))
 
 typedef struct IOAPICState {
     SysBusDevice parent_obj;
@@ -212,10 +217,14 @@ static uint64_t ioapic_mem_read(void *opaque, hwaddr addr, unsigned size)
     case IOAPIC_IOREGSEL:
         return s->ioregsel;
     case IOAPIC_IOWIN:
-        return ioapic_read_window(s);
-    default:
-        return 0;
+        if (size == 4) {
+            return ioapic_read_window(s);
+        }
+        break;
     }
+    qemu_log_mask(LOG_GUEST_ERROR, "ioapic: %u-byte read at offset 0x%"
+                  HWADDR_PRIx "\n", size, addr);
+    return 0;
 }
 
 static void ioapic_mem_write(void *opaque, hwaddr addr, uint64_t val,
@@ -226,20 +235,22 @@ static void ioapic_mem_write(void *opaque, hwaddr addr, uint64_t val,
     switch (addr & 0xff) {
     case IOAPIC_IOREGSEL:
         s->ioregsel = val;
-        break;
+        return;
     case IOAPIC_IOWIN:
-        ioapic_write_window(s, val);
+        if (size == 4) {
+            ioapic_write_window(s, val);
+            return;
+        }
         break;
     case IOAPIC_EOI:
         if (s->version >= 0x20) {
             ioapic_eoi(s, val);
+            return;
         }
         break;
-    default:
-        qemu_log_mask(LOG_GUEST_ERROR, "ioapic: write at offset 0x%"
-                      HWADDR_PRIx "\n", addr);
-        break;
     }
+    qemu_log_mask(LOG_GUEST_ERROR, "ioapic: %u-byte write at offset 0x%"
+                  HWADDR_PRIx "\n", size, addr);
 }
 
 static const MemoryRegionOps ioapic_io_ops = {
@@ -247,7 +258,7 @@ static const MemoryRegionOps ioapic_io_ops = {
     .write = ioapic_mem_write,
     .endianness = DEVICE_LITTLE_ENDIAN,
     .valid = { .min_access_size = 1, .max_access_size = 4 },
-    .impl = { .min_access_size = 4, .max_access_size = 4 },
+    .impl = { .min_access_size = 1, .max_access_size = 4 },
 };
 
 /* ---- "info pic" (QEMU 7.2's layout) ---- */

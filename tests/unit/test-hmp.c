@@ -203,6 +203,8 @@ static const char help_all[] =
 static const char info_all[] =
     "info chardev  -- show the character devices\r\n"
     "info history  -- show the command line history\r\n"
+    "info lapic [apic-id] -- show local apic state (apic-id: local apic "
+    "to read, default is which of current CPU)\r\n"
     "info mtree [-f][-d][-o][-D] -- show memory tree (-f: dump flat view "
     "for address spaces;-d: dump dispatch tree, valid with -f only);"
     "-o: dump region owners/parents;-D: dump disabled regions\r\n"

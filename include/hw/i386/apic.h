@@ -173,6 +173,13 @@ void apic_reset(DeviceState *apic);
 void apic_deliver_nmi(DeviceState *apic);
 /* Print the registers as QEMU's "info lapic" does. */
 void apic_dump_state(DeviceState *apic);
+/*
+ * "info lapic [apic-id]": the APIC with that initial APIC ID, else the
+ * monitor's CPU (CPU 0 until the monitor has a "cpu" command).
+ */
+typedef struct Monitor Monitor;
+typedef struct HMPArgs HMPArgs;
+void hmp_info_local_apic(Monitor *mon, const HMPArgs *args);
 
 /* ---- Board wiring ---- */
 
