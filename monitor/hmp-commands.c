@@ -10,6 +10,8 @@
  */
 #include "qemu/osdep.h"
 #include "monitor/hmp.h"
+#include "hw/i386/apic.h"
+#include "hw/intc/intc.h"
 
 const HMPCommand hmp_info_cmds[] = {
     {
@@ -27,6 +29,14 @@ const HMPCommand hmp_info_cmds[] = {
         .cmd = hmp_info_history,
     },
     {
+        .name = "lapic",
+        .args_type = "apic-id:i?",
+        .params = "[apic-id]",
+        .help = "show local apic state (apic-id: local apic to read, "
+                "default is which of current CPU)",
+        .cmd = hmp_info_local_apic,
+    },
+    {
         .name = "mtree",
         .args_type = "flatview:-f,dispatch_tree:-d,owner:-o,disabled:-D",
         .params = "[-f][-d][-o][-D]",
@@ -42,6 +52,13 @@ const HMPCommand hmp_info_cmds[] = {
         .params = "",
         .help = "show the current VM name",
         .cmd = hmp_info_name,
+    },
+    {
+        .name = "pic",
+        .args_type = "",
+        .params = "",
+        .help = "show PIC state",
+        .cmd = hmp_info_pic,
     },
     {
         .name = "qtree",

@@ -8,19 +8,16 @@
  * (COM1-COM4) for each -serial.  -device adds more ISA devices
  * (isa-debugcon, isa-debug-exit, isa-serial).
  *
- * Placeholders, to be replaced:
- *  - the ISA bus hangs off a bare "isabus-bridge" where PIIX3 will be;
- *  - the 16 ISA interrupt lines end in "isa-irq-sink" (QOM path
- *    /machine/isa-irq-sink), a device with 16 GPIO inputs that ignores
- *    them.  It exists so that the lines are real, wired, and
- *    interceptable with qtest's irq_intercept_in until the 8259 PICs and
- *    the I/O APIC take them over.
+ * The interrupt controllers and timers come from pc_intc_timers_init()
+ * (hw/i386/pc-intc.c), which also makes the ISA IRQ lines the GSIs.
+ *
+ * Placeholder, to be replaced: the ISA bus hangs off a bare
+ * "isabus-bridge" where PIIX3 will be.
  *
  * Missing: CPUs (no accelerator runs guest code yet, so without qtest
  * the board refuses to start), the i440FX host bridge and PCI bus, PAM
  * shadow RAM, PIIX3 (ISA bridge, PIRQ routing, IDE, USB), PIIX4 ACPI,
- * the 8259 PICs, I/O APIC, 8254 PIT, MC146818 RTC/CMOS, i8042, port
- * 0x92, fw_cfg, the BIOS ROM (SeaBIOS) and option ROMs, VGA, NICs,
+ * the CMOS contents, i8042, port 0x92, fw_cfg, the BIOS ROM (SeaBIOS) and option ROMs, VGA, NICs,
  * parallel ports, floppy and IDE drives, -kernel loading.
  */
 #include "qemu/osdep.h"
@@ -28,6 +25,7 @@
 #include "qemu/error-report.h"
 #include "hw/boards.h"
 #include "hw/i386/pc.h"
+#include "hw/i386/pc-intc.h"
 #include "hw/isa/isa.h"
 #include "hw/qdev-properties.h"
 #include "hw/sysbus.h"
@@ -35,29 +33,10 @@
 #include "sysemu/qtest.h"
 #include "sysemu/sysemu.h"
 
-#define TYPE_ISA_IRQ_SINK "isa-irq-sink"
-
 /* RAM from this size on is split at 3 GiB (QEMU's gigabyte alignment). */
 #define PC_LOWMEM_SPLIT_THRESHOLD 0xe0000000ULL
 #define PC_BELOW_4G_MAX 0xc0000000ULL
 #define PC_ABOVE_4G_BASE (4 * GiB)
-
-/* The interrupt-line placeholder. */
-
-static void isa_irq_sink_set(void *opaque, int n, int level)
-{
-    /* Nobody listens yet: the 8259 and I/O APIC will. */
-}
-
-static void isa_irq_sink_init(Object *obj)
-{
-    qdev_init_gpio_in(DEVICE(obj), isa_irq_sink_set, ISA_NUM_IRQS);
-}
-
-static void isa_irq_sink_class_init(ObjectClass *klass, void *data)
-{
-    DEVICE_CLASS(klass)->user_creatable = false;
-}
 
 /* RAM. */
 
@@ -92,20 +71,11 @@ static void pc_memory_init(MachineState *ms)
 static ISABus *pc_isa_init(MachineState *ms)
 {
     DeviceState *bridge = qdev_new(TYPE_ISABUS_BRIDGE);
-    DeviceState *sink = qdev_new(TYPE_ISA_IRQ_SINK);
-    qemu_irq *irqs = g_new0(qemu_irq, ISA_NUM_IRQS);
     ISABus *bus;
-    int i;
 
     sysbus_realize_and_unref(SYS_BUS_DEVICE(bridge), &error_fatal);
     bus = isa_bus_new(bridge, get_system_io(), &error_fatal);
-
-    object_property_add_child(OBJECT(ms), TYPE_ISA_IRQ_SINK, OBJECT(sink));
-    qdev_realize_and_unref(sink, NULL, &error_fatal);
-    for (i = 0; i < ISA_NUM_IRQS; i++) {
-        irqs[i] = qdev_get_gpio_in(sink, i);
-    }
-    isa_bus_irqs(bus, irqs);
+    pc_intc_timers_init(PC_MACHINE(ms), bus);
     return bus;
 }
 
@@ -171,13 +141,6 @@ static const TypeInfo pc_types[] = {
         .name = MACHINE_TYPE_NAME("pc-i440fx-7.2"),
         .parent = TYPE_PC_MACHINE,
         .class_init = pc_i440fx_7_2_class_init,
-    },
-    {
-        .name = TYPE_ISA_IRQ_SINK,
-        .parent = TYPE_DEVICE,
-        .instance_size = sizeof(DeviceState),
-        .instance_init = isa_irq_sink_init,
-        .class_init = isa_irq_sink_class_init,
     },
 };
 

@@ -203,10 +203,13 @@ static const char help_all[] =
 static const char info_all[] =
     "info chardev  -- show the character devices\r\n"
     "info history  -- show the command line history\r\n"
+    "info lapic [apic-id] -- show local apic state (apic-id: local apic "
+    "to read, default is which of current CPU)\r\n"
     "info mtree [-f][-d][-o][-D] -- show memory tree (-f: dump flat view "
     "for address spaces;-d: dump dispatch tree, valid with -f only);"
     "-o: dump region owners/parents;-D: dump disabled regions\r\n"
     "info name  -- show the current VM name\r\n"
+    "info pic  -- show PIC state\r\n"
     "info qtree  -- show device tree\r\n"
     "info status  -- show the current VM status (running|paused)\r\n"
     "info version  -- show the version of QEMU\r\n";
